@@ -1,0 +1,75 @@
+"""Jembatan: an official, monitored channel to work abroad through partner cities."""
+from flask import Flask
+
+from app.config import config_from_environment
+
+
+def create_app(config_class=None, settings: dict | None = None) -> Flask:
+    """Build the app; reads like a table of contents."""
+    app = Flask(__name__, template_folder="../templates", instance_relative_config=True)
+    config_class = config_class or config_from_environment()
+    app.config.from_object(config_class)
+    app.config.update(settings or {})
+    config_class.init_app(app)
+    register_converters(app)
+    register_extensions(app)
+    register_database_events(app)
+    register_blueprints(app)
+    register_error_handlers(app)
+    register_template_helpers(app)
+    register_commands(app)
+    register_logging(app)
+    return app
+
+
+def register_converters(app):
+    from app.web.converters import BoundedIntConverter
+    app.url_map.converters["int"] = BoundedIntConverter
+
+
+def register_extensions(app):
+    from app.extensions import babel, csrf, db, limiter, login_manager, migrate
+    from app.security.headers import init_security_headers
+    from app.web.i18n import select_locale, select_timezone
+    from app import models  # noqa: F401  (registers every table with the metadata)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"), render_as_batch=True)
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
+    limiter.init_app(app)
+    init_security_headers(app)
+    from app.web.auth.sessions import init_login_manager
+    init_login_manager(login_manager)
+
+
+def register_database_events(app):
+    from app.services.database import configure_engine_events
+    with app.app_context():
+        configure_engine_events(app)
+
+
+def register_blueprints(app):
+    from app.web import register_all
+    register_all(app)
+
+
+def register_error_handlers(app):
+    from app.web.errors import register
+    register(app)
+
+
+def register_template_helpers(app):
+    from app.web.template_helpers import register
+    register(app)
+
+
+def register_commands(app):
+    from app.cli import register
+    register(app)
+
+
+def register_logging(app):
+    from app.security.logging import configure_logging
+    configure_logging(app)

@@ -1,0 +1,5 @@
+"""`flask translate` commands."""
+import click
+from flask.cli import AppGroup
+
+group = AppGroup("translate", help="translate commands.")

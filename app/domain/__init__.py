@@ -1,0 +1,1 @@
+"""Pure domain logic: no Flask, no database. Takes plain values, returns values and codes."""

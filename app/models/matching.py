@@ -1,0 +1,23 @@
+"""Versions of the learned ranking model."""
+from datetime import datetime
+
+from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.domain.clock import utcnow
+from app.domain.vocab import MODEL_STATUSES, check_in
+from app.extensions import db
+
+
+class RankingModel(db.Model):
+    __tablename__ = "ranking_models"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[str] = mapped_column(String(40), unique=True)
+    path: Mapped[str | None] = mapped_column(String(300))
+    status: Mapped[str] = mapped_column(String(10), default="trained")
+    metrics: Mapped[dict] = mapped_column(JSON, default=dict)
+    features: Mapped[list] = mapped_column(JSON, default=list)
+    trained_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    promoted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    promoted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    __table_args__ = (CheckConstraint(check_in("status", MODEL_STATUSES), name="status"),)

@@ -1,0 +1,1 @@
+"""Security plumbing shared by every audience: headers, crypto, logging hygiene."""

@@ -1,0 +1,1 @@
+"""Use cases: load, call the domain, persist. The only layer that commits."""

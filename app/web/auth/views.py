@@ -1,0 +1,1 @@
+"""Sign-up, login, logout, password change and reset."""

@@ -1,0 +1,16 @@
+"""Pages for the coordinator audience."""
+from flask import render_template
+
+from app.domain.vocab import Role
+from app.web.coordinator import bp
+from app.web.guards import require_role
+
+
+@bp.before_request
+def only_coordinators():
+    return require_role(Role.COORDINATOR)
+
+
+@bp.get("/")
+def dashboard():
+    return render_template("coordinator/dashboard.html")

@@ -1,0 +1,56 @@
+"""Friendly error pages in the user's language; JSON for the API."""
+from flask import jsonify, make_response, render_template, request
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
+
+MESSAGES = {
+    400: "The request could not be understood.",
+    403: "You do not have access to this page.",
+    404: "We could not find that page.",
+    405: "That action is not allowed here.",
+    413: "The file is too large.",
+    429: "Too many attempts. Please wait a moment and try again.",
+    500: "Something went wrong on our side. Please try again later.",
+    503: "The service is briefly unavailable. Please try again in a moment.",
+}
+API_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+             405: "method_not_allowed", 413: "too_large", 429: "rate_limited", 500: "server_error",
+             503: "unavailable"}
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/api/")
+
+
+def render_error(status: int, message: str | None = None):
+    if _wants_json():
+        body = {"error": {"code": API_CODES.get(status, "error"), "message": message or MESSAGES.get(status, "")}}
+        return make_response(jsonify(body), status)
+    page = render_template("errors/error.html", status=status,
+                           message=message or _(MESSAGES.get(status, MESSAGES[500])))
+    return make_response(page, status)
+
+
+def register(app) -> None:
+    for status in (400, 403, 404, 405, 413, 429, 503):
+        app.register_error_handler(status, lambda e, s=status: render_error(s))
+
+    @app.errorhandler(CSRFError)
+    def csrf_failed(error):
+        return render_error(400, _("Your form expired or was sent from elsewhere. Please try again."))
+
+    @app.errorhandler(OperationalError)
+    def database_unavailable(error):
+        # The database is down or restarting: say so honestly and ask the client to retry.
+        from app.extensions import db
+        db.session.rollback()
+        response = render_error(503)
+        response.headers["Retry-After"] = "5"
+        return response
+
+    @app.errorhandler(500)
+    def server_error(error):
+        from app.extensions import db
+        db.session.rollback()
+        return render_error(500)

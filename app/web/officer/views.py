@@ -1,0 +1,16 @@
+"""Pages for the officer audience."""
+from flask import render_template
+
+from app.domain.vocab import Role
+from app.web.officer import bp
+from app.web.guards import require_role
+
+
+@bp.before_request
+def only_officers():
+    return require_role(Role.OFFICER)
+
+
+@bp.get("/")
+def dashboard():
+    return render_template("officer/dashboard.html")

@@ -1,0 +1,28 @@
+"""Values and filters every template can use."""
+from flask import current_app
+from flask_babel import format_date, format_datetime, format_decimal, get_locale
+from flask_babel import format_currency as babel_currency
+
+from app.security.crypto import mask
+
+
+def format_money(amount, currency: str | None) -> str:
+    if amount is None:
+        return "—"
+    if not currency:
+        return format_decimal(amount)
+    return babel_currency(amount, currency)
+
+
+def register(app) -> None:
+    app.jinja_env.filters.update(
+        date=lambda value, fmt="medium": format_date(value, fmt) if value else "—",
+        datetime=lambda value, fmt="medium": format_datetime(value, fmt) if value else "—",
+        number=lambda value: format_decimal(value) if value is not None else "—",
+        mask=mask,
+    )
+    app.jinja_env.globals.update(format_money=format_money)
+
+    @app.context_processor
+    def inject_locale():
+        return {"current_locale": str(get_locale()), "languages": current_app.config["LANGUAGES"]}
