@@ -1,4 +1,6 @@
 """Jembatan: an official, monitored channel to work abroad through partner cities."""
+import os
+
 from flask import Flask
 
 from app.config import config_from_environment
@@ -6,7 +8,9 @@ from app.config import config_from_environment
 
 def create_app(config_class=None, settings: dict | None = None) -> Flask:
     """Build the app; reads like a table of contents."""
-    app = Flask(__name__, template_folder="../templates", instance_relative_config=True)
+    instance = os.environ.get("JEMBATAN_INSTANCE_PATH")
+    app = Flask(__name__, template_folder="../templates", instance_relative_config=True,
+                instance_path=os.path.abspath(instance) if instance else None)
     config_class = config_class or config_from_environment()
     app.config.from_object(config_class)
     app.config.update(settings or {})
@@ -28,13 +32,14 @@ def register_converters(app):
 
 
 def register_extensions(app):
+    from app import models  # noqa: F401  (registers every table with the metadata)
     from app.extensions import babel, csrf, db, limiter, login_manager, migrate
     from app.security.headers import init_security_headers
     from app.web.i18n import select_locale, select_timezone
-    from app import models  # noqa: F401  (registers every table with the metadata)
 
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"), render_as_batch=True)
+    migrations = os.path.join(os.path.dirname(app.root_path), "migrations")
+    migrate.init_app(app, db, directory=migrations, render_as_batch=True)
     login_manager.init_app(app)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)

@@ -39,7 +39,7 @@ class Config:
     LOGIN_RATE_LIMIT = "5 per minute"
     RESET_RATE_LIMIT = "5 per hour"
     PASSWORD_MIN_LENGTH = 12
-    PASSWORD_HASH_METHOD = "scrypt"
+    PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105 (a hash method's name, not a password)
     PASSWORD_RESET_MAX_AGE = 3600
     MAIL_SENDER = os.environ.get("MAIL_SENDER", "jembatan@localhost")
     MAIL_SERVER = os.environ.get("MAIL_SERVER")
@@ -109,11 +109,11 @@ class ProductionConfig(Config):
 
 class TestConfig(Config):
     TESTING = True
-    SECRET_KEY = "test-secret-key-not-for-production"
+    SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105 (TestConfig only)
     DATA_KEY = "ZWv0nz9F25cuH9D2eqUh40xZDLfFNsJ_NZlEUi1iAgI="
     NIK_EXCHANGE_KEY = "test-exchange-key"
     WTF_CSRF_ENABLED = False
-    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # fast in tests; production keeps scrypt
+    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # noqa: S105 (fast in tests; production keeps scrypt)
     RATELIMIT_ENABLED = True
 
     @classmethod

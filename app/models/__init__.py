@@ -6,12 +6,37 @@ from app.models.matching import RankingModel
 from app.models.monitoring import Alert, Case, CaseNote, CheckIn, EmployerReport
 from app.models.opening import Opening, OpeningCertification, OpeningSkill
 from app.models.placement import Placement, PlacementEvent, PreDepartureItem
-from app.models.reference import (CertificationScheme, DestinationRule, EducationLevel, Kecamatan, Kelurahan,
-                                  KkniLevel, LanguageLevel, LanguageTest, Occupation, OccupationTitle, Province,
-                                  Regency, Sector, Skill, SkillAlias)
-from app.models.seeker import (AnonymousRecord, Certification, Consent, Document, ErasureRequest, Experience,
-                               PreferredCountry, PreferredSector, ReviewRequest, SeekerLanguage, SeekerProfile,
-                               SeekerSkill)
+from app.models.reference import (
+                                  CertificationScheme,
+                                  DestinationRule,
+                                  EducationLevel,
+                                  Kecamatan,
+                                  Kelurahan,
+                                  KkniLevel,
+                                  LanguageLevel,
+                                  LanguageTest,
+                                  Occupation,
+                                  OccupationTitle,
+                                  Province,
+                                  Regency,
+                                  Sector,
+                                  Skill,
+                                  SkillAlias,
+)
+from app.models.seeker import (
+                                  AnonymousRecord,
+                                  Certification,
+                                  Consent,
+                                  Document,
+                                  ErasureRequest,
+                                  Experience,
+                                  PreferredCountry,
+                                  PreferredSector,
+                                  ReviewRequest,
+                                  SeekerLanguage,
+                                  SeekerProfile,
+                                  SeekerSkill,
+)
 from app.models.training import Cohort, CohortDemand, Enrolment, TrainingProgramme
 from app.models.user import LoginSession, Notification, Upload, User
 

@@ -57,8 +57,7 @@ class Employer(Timestamped, db.Model):
     contact_phone: Mapped[str | None] = mapped_column(String(30))
     website: Mapped[str | None] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(10), default="pending")
-    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL",
-                                                                  use_alter=True))
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime)
     status_reason: Mapped[str | None] = mapped_column(Text)
     is_demo: Mapped[bool] = mapped_column(default=False)

@@ -127,7 +127,9 @@ class Skill(db.Model):
     term: Mapped[str] = mapped_column(String(120), unique=True)
     label_id: Mapped[str] = mapped_column(String(120))
     sector_code: Mapped[str | None] = mapped_column(String(30))
-    added_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # Who added a term beyond the shipped vocabulary (a user id; the audit log has the details).
+    # Deliberately no foreign key: vocabulary outlives accounts, and reference tables never depend on users.
+    added_by_id: Mapped[int | None] = mapped_column(Integer)
     aliases: Mapped[list["SkillAlias"]] = relationship(back_populates="skill", cascade="all, delete-orphan")
 
 

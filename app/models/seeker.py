@@ -2,13 +2,30 @@
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import (CheckConstraint, Date, DateTime, ForeignKey, Integer, LargeBinary, Numeric, String, Text,
-                        UniqueConstraint)
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.domain.clock import utcnow
-from app.domain.vocab import (CONSENT_PURPOSES, DOCUMENT_KINDS, ERASURE_STATUSES, GENDERS, REVIEW_STATUSES,
-                              VERIFICATION_STATUSES, check_in)
+from app.domain.vocab import (
+    CONSENT_PURPOSES,
+    DOCUMENT_KINDS,
+    ERASURE_STATUSES,
+    GENDERS,
+    REVIEW_STATUSES,
+    VERIFICATION_STATUSES,
+    check_in,
+)
 from app.extensions import db
 from app.models._base import Timestamped
 

@@ -20,17 +20,18 @@ class User(UserMixin, Timestamped, db.Model):
     display_name: Mapped[str] = mapped_column(String(120))
     locale: Mapped[str | None] = mapped_column(String(5))
     is_enabled: Mapped[bool] = mapped_column(default=True)
-    employer_id: Mapped[int | None] = mapped_column(ForeignKey("employers.id", ondelete="SET NULL"), index=True)
+    # use_alter: users and employers refer to each other; this key is added after both tables exist.
+    employer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("employers.id", ondelete="SET NULL", use_alter=True), index=True)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime)
     # The session in use for this request; set by the user loader, never stored.
     current_session = None
 
-    employer = relationship("Employer", back_populates="users")
+    employer = relationship("Employer", back_populates="users", foreign_keys=[employer_id])
     seeker = relationship("SeekerProfile", back_populates="user", uselist=False)
 
     __table_args__ = (
         CheckConstraint(check_in("role", [r.value for r in Role]), name="role"),
-        CheckConstraint("role != 'employer' OR employer_id IS NOT NULL OR is_enabled = false", name="employer_has_org"),
     )
 
     def has_role(self, *roles: str) -> bool:

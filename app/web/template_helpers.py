@@ -1,9 +1,10 @@
 """Values and filters every template can use."""
 from flask import current_app
-from flask_babel import format_date, format_datetime, format_decimal, get_locale
 from flask_babel import format_currency as babel_currency
+from flask_babel import format_date, format_datetime, format_decimal, get_locale
 
 from app.security.crypto import mask
+from app.web.labels import label
 
 
 def format_money(amount, currency: str | None) -> str:
@@ -21,7 +22,7 @@ def register(app) -> None:
         number=lambda value: format_decimal(value) if value is not None else "—",
         mask=mask,
     )
-    app.jinja_env.globals.update(format_money=format_money)
+    app.jinja_env.globals.update(format_money=format_money, label=label)
 
     @app.context_processor
     def inject_locale():

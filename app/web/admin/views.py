@@ -1,7 +1,8 @@
-"""Pages for the admin audience."""
+"""Pages for administrators."""
 from flask import render_template
 
 from app.domain.vocab import Role
+from app.services.dashboards import admin_figures
 from app.web.admin import bp
 from app.web.guards import require_role
 
@@ -13,4 +14,4 @@ def only_admins():
 
 @bp.get("/")
 def dashboard():
-    return render_template("admin/dashboard.html")
+    return render_template("admin/dashboard.html", figures=admin_figures())

@@ -1,7 +1,8 @@
-"""Pages for the coordinator audience."""
+"""Pages for city coordinators."""
 from flask import render_template
 
 from app.domain.vocab import Role
+from app.services.dashboards import coordinator_figures
 from app.web.coordinator import bp
 from app.web.guards import require_role
 
@@ -13,4 +14,4 @@ def only_coordinators():
 
 @bp.get("/")
 def dashboard():
-    return render_template("coordinator/dashboard.html")
+    return render_template("coordinator/dashboard.html", figures=coordinator_figures())

@@ -1,7 +1,9 @@
-"""Pages for the employer audience."""
+"""Pages for partner employers."""
 from flask import render_template
+from flask_login import current_user
 
 from app.domain.vocab import Role
+from app.services.dashboards import employer_figures
 from app.web.employer import bp
 from app.web.guards import require_role
 
@@ -13,4 +15,6 @@ def only_employers():
 
 @bp.get("/")
 def dashboard():
-    return render_template("employer/dashboard.html")
+    employer = current_user.employer
+    return render_template("employer/dashboard.html", employer=employer,
+                           figures=employer_figures(employer.id))

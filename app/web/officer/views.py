@@ -2,8 +2,8 @@
 from flask import render_template
 
 from app.domain.vocab import Role
-from app.web.officer import bp
 from app.web.guards import require_role
+from app.web.officer import bp
 
 
 @bp.before_request

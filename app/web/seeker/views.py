@@ -1,9 +1,12 @@
-"""Pages for the seeker audience."""
-from flask import render_template
+"""Pages for job seekers."""
+from flask import abort, render_template
+from flask_login import current_user
 
 from app.domain.vocab import Role
-from app.web.seeker import bp
+from app.security.crypto import decrypt
+from app.services.dashboards import seeker_placements
 from app.web.guards import require_role
+from app.web.seeker import bp
 
 
 @bp.before_request
@@ -13,4 +16,10 @@ def only_seekers():
 
 @bp.get("/")
 def dashboard():
-    return render_template("seeker/dashboard.html")
+    profile = current_user.seeker
+    if profile is None:
+        abort(404)
+    # The owner sees their own NIK in full; nobody else's page shows it.
+    nik = decrypt(profile.nik_encrypted) if profile.nik_encrypted else None
+    return render_template("seeker/dashboard.html", profile=profile, nik=nik,
+                           placements=seeker_placements(profile.id))
