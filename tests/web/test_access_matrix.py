@@ -28,7 +28,7 @@ MATRIX = {
     "auth.register_employer": ("GET", "/auth/register/employer", everyone(200)),
     "auth.change_password": ("GET", "/auth/password", logged_in(200)),
     "auth.request_reset": ("GET", "/auth/reset", everyone(200)),
-    "auth.reset_password": ("GET", "/auth/reset/not-a-token", everyone(302)),
+    "auth.reset_password": ("GET", "/auth/reset/confirm?token=not-a-token", everyone(302)),
     "seeker.dashboard": ("GET", "/seeker/", only("seeker")),
     "employer.dashboard": ("GET", "/employer/", only("employer")),
     "coordinator.dashboard": ("GET", "/coordinator/", only("coordinator")),

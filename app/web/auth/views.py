@@ -1,5 +1,5 @@
 """Sign-up, login, logout, password change and reset."""
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -120,15 +120,22 @@ def request_reset():
     return render_template("auth/request_reset.html", form=form)
 
 
-@bp.route("/reset/<token>", methods=["GET", "POST"])
+@bp.route("/reset/confirm", methods=["GET", "POST"])
 @limiter.limit(lambda: current_app.config["RESET_RATE_LIMIT"], methods=["POST"])
-def reset_password(token):
+def reset_password():
+    # The token arrives in the query string (which our access log never records) and then
+    # lives in the signed session, so it appears in no further URL.
+    if request.method == "GET" and request.args.get("token"):
+        session["reset_token"] = request.args["token"]
+        return redirect(url_for("auth.reset_password"))
+    token = session.get("reset_token", "")
     if accounts.user_for_reset_token(token) is None:
         flash(str(ACCOUNT_ERRORS["bad_token"]), "error")
         return redirect(url_for("auth.request_reset"))
     form = ResetPasswordForm()
     if form.validate_on_submit():
         accounts.reset_password(token, form.password.data, request.remote_addr)
+        session.pop("reset_token", None)
         flash(_("Your password is changed. Log in with the new one."), "success")
         return redirect(url_for("auth.login"))
     return render_template("auth/reset_password.html", form=form)
