@@ -71,6 +71,7 @@ def _instance_secret(instance: Path, name: str, make) -> str:
 
 class DevelopmentConfig(Config):
     DEBUG = False
+    SHOW_DEMO_BANNER = True  # `make run` loads demo data: say so on every page
 
     @classmethod
     def init_app(cls, app):
@@ -90,6 +91,7 @@ class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = True
     REMEMBER_COOKIE_SECURE = True
     FORCE_HTTPS = os.environ.get("FORCE_HTTPS", "0") == "1"
+    SHOW_DEMO_BANNER = os.environ.get("SHOW_DEMO_BANNER", "0") == "1"
     REQUIRED = ("SECRET_KEY", "DATA_KEY", "DATABASE_URL")
 
     @classmethod

@@ -22,7 +22,9 @@ def _pybabel(*args) -> None:
 @group.command("update")
 def update():
     """Extract the msgids from code and templates and merge them into every catalog."""
-    _pybabel("extract", "-F", str(TRANSLATIONS / "babel.cfg"), "-k", "_l", "-o", str(POT), ".")
+    # --ignore-dirs: pybabel skips folders starting with "_" by default, and templates/_macros holds text.
+    _pybabel("extract", "-F", str(TRANSLATIONS / "babel.cfg"), "-k", "_l", "--ignore-dirs", ".* .venv",
+             "--no-location", "--sort-output", "-o", str(POT), ".")
     _pybabel("update", "-i", str(POT), "-d", str(TRANSLATIONS))
 
 

@@ -1,5 +1,6 @@
 """Security headers through Flask-Talisman: a CSP with no inline script, nosniff, framing off."""
 from flask import request
+from flask_login import current_user
 
 from app.extensions import talisman
 
@@ -30,7 +31,9 @@ def init_security_headers(app) -> None:
 
     @app.after_request
     def no_store_for_personal_pages(response):
-        # Anything behind a login, and every API answer, holds personal data: never cache it.
-        if request.blueprint not in (None, "public", "static") or request.path.startswith("/api/"):
+        # Anything behind a login, any page shown to a logged-in user (it names them), and every
+        # API answer may hold personal data: never cache it.
+        personal = request.blueprint not in (None, "public", "static") or request.path.startswith("/api/")
+        if personal or (request.blueprint != "static" and current_user.is_authenticated):
             response.headers["Cache-Control"] = "no-store"
         return response

@@ -43,8 +43,12 @@ def register(app) -> None:
     @app.errorhandler(OperationalError)
     def database_unavailable(error):
         # The database is down or restarting: say so honestly and ask the client to retry.
-        from app.extensions import db
+        from flask import g
+
+        from app.extensions import db, login_manager
         db.session.rollback()
+        # Rendering must not touch the database again: show the page as to an anonymous visitor.
+        g._login_user = login_manager.anonymous_user()
         response = render_error(503)
         response.headers["Retry-After"] = "5"
         return response

@@ -70,3 +70,17 @@ def test_error_pages_speak_the_users_language(client):
     client.post("/language", data={"locale": "en"})
     page = client.get("/no-such-page").get_data(as_text=True)
     assert 'lang="en"' in page and "404" in page
+
+
+def test_a_database_outage_answers_503_with_retry_after_even_to_a_logged_in_user(client, login_as, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    import app.web.coordinator.views as views
+    login_as("coordinator")
+
+    def database_down():
+        raise OperationalError("SELECT 1", {}, Exception("connection refused"))
+    monkeypatch.setattr(views, "coordinator_figures", database_down)
+    response = client.get("/coordinator/")
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "5"
