@@ -123,7 +123,8 @@ class TestConfig(Config):
         super().init_app(app)
         url = os.environ.get("TEST_DATABASE_URL") or "sqlite:///" + os.path.join(app.instance_path, "test.db")
         app.config.setdefault("SQLALCHEMY_DATABASE_URI", normalise_database_url(url))
-        app.config.setdefault("MAIL_OUTBOX", os.path.join(app.instance_path, "outbox"))
+        if not app.config.get("MAIL_OUTBOX"):  # tests never send real mail
+            app.config["MAIL_OUTBOX"] = os.path.join(app.instance_path, "outbox")
 
 
 def config_from_environment():
