@@ -1,57 +1,51 @@
-"""Every route, with every role and anonymous: one table, and a test that fails when a route has no row."""
+"""Every route, with every role and anonymous, from one table (tests/web/access/rows_*.py);
+the test fails when a route has no row."""
+from types import SimpleNamespace
+
 import pytest
 
-ROLES = ("anonymous", "seeker", "employer", "coordinator", "officer", "admin")
-LOGIN = 302  # anonymous users are sent to the login page
+from app.extensions import db as _db
+from tests import factories
+from tests.web.access import ROLES, all_rows, builders
 
-
-def everyone(status):
-    return dict.fromkeys(ROLES, status)
-
-
-def only(role):
-    return {**dict.fromkeys(ROLES, 403), "anonymous": LOGIN, role: 200}
-
-
-def logged_in(status):
-    return {**dict.fromkeys(ROLES, status), "anonymous": LOGIN}
-
-
-# endpoint: (method, url, {role: expected status})
-MATRIX = {
-    "static": ("GET", "/static/css/app.css", everyone(200)),
-    "public.home": ("GET", "/", everyone(200)),
-    "public.set_language": ("POST", "/language", everyone(400)),  # no locale given
-    "auth.login": ("GET", "/auth/login", everyone(200)),
-    "auth.logout": ("POST", "/auth/logout", everyone(302)),
-    "auth.register_seeker": ("GET", "/auth/register", everyone(200)),
-    "auth.register_employer": ("GET", "/auth/register/employer", everyone(200)),
-    "auth.change_password": ("GET", "/auth/password", logged_in(200)),
-    "auth.request_reset": ("GET", "/auth/reset", everyone(200)),
-    "auth.reset_password": ("GET", "/auth/reset/confirm?token=not-a-token", everyone(302)),
-    "seeker.dashboard": ("GET", "/seeker/", only("seeker")),
-    "employer.dashboard": ("GET", "/employer/", only("employer")),
-    "coordinator.dashboard": ("GET", "/coordinator/", only("coordinator")),
-    "officer.dashboard": ("GET", "/officer/", only("officer")),
-    "admin.dashboard": ("GET", "/admin/", only("admin")),
-    "api.health": ("GET", "/api/v1/health", everyone(200)),
-}
+MATRIX = all_rows()
 
 
 def test_every_route_has_a_row_in_the_matrix(app):
     endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
-    assert endpoints - set(MATRIX) == set(), "add the new routes to MATRIX"
-    assert set(MATRIX) - endpoints == set(), "MATRIX names routes that no longer exist"
+    assert endpoints - set(MATRIX) == set(), "add the new routes to tests/web/access/rows_*.py"
+    assert set(MATRIX) - endpoints == set(), "the matrix names routes that no longer exist"
+
+
+@pytest.fixture
+def world(app):
+    """Two seekers, two employers in two partner cities, one of each staff role, and whatever
+    objects the rows modules build for them."""
+    with app.app_context():
+        city_x, city_y = factories.make_partner_city(), factories.make_partner_city(country_code="KR")
+        users = {
+            "seeker": factories.make_user("seeker"), "seeker_b": factories.make_user("seeker"),
+            "employer": factories.make_user("employer", employer=factories.make_employer(city_x)),
+            "employer_y": factories.make_user("employer", employer=factories.make_employer(city_y)),
+            **{role: factories.make_user(role) for role in ("coordinator", "officer", "admin")},
+        }
+        world = SimpleNamespace(users=users, ids={}, city_x=city_x, city_y=city_y)
+        for build in builders():
+            build(world)
+        for user in users.values():
+            _db.session.refresh(user)
+            _db.session.expunge(user)
+        return world
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_each_role_gets_exactly_what_the_matrix_says(role, client, login_as):
+def test_each_role_gets_exactly_what_the_matrix_says(role, client, login_as, world):
     if role != "anonymous":
-        login_as(role)
+        login_as(world.users[role])
     mismatches = {}
     # Logging out ends the session the other rows need: it goes last.
     for endpoint, (method, url, expected) in sorted(MATRIX.items(), key=lambda row: row[0] == "auth.logout"):
-        status = client.open(url, method=method).status_code
+        status = client.open(url.format(**world.ids), method=method).status_code
         if status != expected[role]:
             mismatches[endpoint] = (status, expected[role])
     assert mismatches == {}
