@@ -22,7 +22,8 @@ def register(app) -> None:
         number=lambda value: format_decimal(value) if value is not None else "—",
         mask=mask,
     )
-    app.jinja_env.globals.update(format_money=format_money, label=label)
+    app.jinja_env.globals.update(format_money=format_money, label=label,
+                              has_endpoint=lambda name: name in current_app.view_functions)
 
     @app.context_processor
     def inject_locale():
