@@ -2,4 +2,5 @@ from flask import Blueprint
 
 bp = Blueprint("coordinator", __name__)
 
-from app.web.coordinator import erasures, seekers, verification, views, vocabulary  # noqa: E402,F401
+from app.web.coordinator import (  # noqa: E402,F401
+    destinations, employers, erasures, openings, partners, seekers, verification, views, vocabulary)

@@ -1,0 +1,2 @@
+"""Coordinator pages: destinations."""
+from app.web.coordinator import bp  # noqa: F401

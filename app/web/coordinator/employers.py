@@ -1,0 +1,2 @@
+"""Coordinator pages: employers."""
+from app.web.coordinator import bp  # noqa: F401

@@ -1,0 +1,2 @@
+"""Coordinator pages: openings."""
+from app.web.coordinator import bp  # noqa: F401

@@ -1,0 +1,2 @@
+"""Employer pages: organisation."""
+from app.web.employer import bp  # noqa: F401

@@ -1,0 +1,2 @@
+"""Public pages: openings."""
+from app.web.public import bp  # noqa: F401
