@@ -25,7 +25,10 @@ def update():
     # --ignore-dirs: pybabel skips folders starting with "_" by default, and templates/_macros holds text.
     _pybabel("extract", "-F", str(TRANSLATIONS / "babel.cfg"), "-k", "_l", "--ignore-dirs", ".* .venv",
              "--no-location", "--sort-output", "-o", str(POT), ".")
-    _pybabel("update", "-i", str(POT), "-d", str(TRANSLATIONS))
+    for locale in ("id", "en"):
+        if not (TRANSLATIONS / locale / "LC_MESSAGES" / "messages.po").exists():
+            _pybabel("init", "-i", str(POT), "-d", str(TRANSLATIONS), "-l", locale)
+    _pybabel("update", "-i", str(POT), "-d", str(TRANSLATIONS), "--no-fuzzy-matching")
 
 
 @group.command("compile")

@@ -1,18 +1,19 @@
 """Friendly error pages in the user's language; JSON for the API."""
 from flask import jsonify, make_response, render_template, request
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 
 MESSAGES = {
-    400: "The request could not be understood.",
-    403: "You do not have access to this page.",
-    404: "We could not find that page.",
-    405: "That action is not allowed here.",
-    413: "The file is too large.",
-    429: "Too many attempts. Please wait a moment and try again.",
-    500: "Something went wrong on our side. Please try again later.",
-    503: "The service is briefly unavailable. Please try again in a moment.",
+    400: _l("The request could not be understood."),
+    403: _l("You do not have access to this page."),
+    404: _l("We could not find that page."),
+    405: _l("That action is not allowed here."),
+    413: _l("The file is too large."),
+    429: _l("Too many attempts. Please wait a moment and try again."),
+    500: _l("Something went wrong on our side. Please try again later."),
+    503: _l("The service is briefly unavailable. Please try again in a moment."),
 }
 API_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
              405: "method_not_allowed", 413: "too_large", 429: "rate_limited", 500: "server_error",
@@ -25,10 +26,10 @@ def _wants_json() -> bool:
 
 def render_error(status: int, message: str | None = None):
     if _wants_json():
-        body = {"error": {"code": API_CODES.get(status, "error"), "message": message or MESSAGES.get(status, "")}}
+        body = {"error": {"code": API_CODES.get(status, "error"), "message": message or str(MESSAGES.get(status, ""))}}
         return make_response(jsonify(body), status)
     page = render_template("errors/error.html", status=status,
-                           message=message or _(MESSAGES.get(status, MESSAGES[500])))
+                           message=message or str(MESSAGES.get(status, MESSAGES[500])))
     return make_response(page, status)
 
 

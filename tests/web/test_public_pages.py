@@ -47,7 +47,7 @@ def test_home_page_has_labelled_landmarks_and_calls_to_action(client, app):
         from flask import url_for
         for endpoint in ("auth.register_seeker", "auth.register_employer", "auth.login"):
             assert f'href="{url_for(endpoint)}"' in page
-    assert "Myanmar" in page and "Cambodia" in page
+    assert "Myanmar" in page and "Kamboja" in page  # Cambodia, in Indonesian
 
 
 def test_browser_asking_for_english_gets_english(client):

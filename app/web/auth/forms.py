@@ -1,9 +1,10 @@
 """Forms for sign-up, login and passwords."""
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, EmailField, PasswordField, RadioField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
+
+from app.web.forms import BaseForm as FlaskForm
 
 PASSWORD_MAX = 256
 
