@@ -8,6 +8,7 @@ from app.web.coordinator import (  # noqa: E402,F401
     erasures,
     openings,
     partners,
+    placements,
     seekers,
     verification,
     views,

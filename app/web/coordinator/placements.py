@@ -1,0 +1,2 @@
+"""Coordinator pages: placements."""
+from app.web.coordinator import bp  # noqa: F401

@@ -1,0 +1,2 @@
+"""Employer pages: applicants."""
+from app.web.employer import bp  # noqa: F401
