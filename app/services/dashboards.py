@@ -1,7 +1,7 @@
 """Read-only figures for each audience's dashboard."""
 from sqlalchemy import func, select
 
-from app.domain.vocab import STAFF_ROLES
+from app.domain.vocab import STAFF_ROLES, STAGES
 from app.extensions import db
 from app.models import Alert, AuditEntry, Certification, Document, Employer, Opening, Placement, SeekerProfile, User
 
@@ -11,7 +11,8 @@ def _count(statement) -> int:
 
 
 def coordinator_figures() -> dict:
-    stages = dict(db.session.execute(select(Placement.stage, func.count()).group_by(Placement.stage)).all())
+    counts = dict(db.session.execute(select(Placement.stage, func.count()).group_by(Placement.stage)).all())
+    stages = [(stage, counts[stage]) for stage in STAGES if counts.get(stage)]  # in journey order
     return {
         "seekers": _count(select(func.count(SeekerProfile.id)).where(SeekerProfile.erased_at.is_(None))),
         "employers_pending": _count(select(func.count(Employer.id)).where(Employer.status == "pending")),
