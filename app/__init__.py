@@ -15,6 +15,8 @@ def create_app(config_class=None, settings: dict | None = None) -> Flask:
     app.config.from_object(config_class)
     app.config.update(settings or {})
     config_class.init_app(app)
+    from app.security.planted import check_allowed
+    check_allowed(app)
     register_converters(app)
     register_extensions(app)
     register_database_events(app)

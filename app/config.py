@@ -110,6 +110,7 @@ class ProductionConfig(Config):
 
 
 class TestConfig(Config):
+    CONFIG_NAME = "test"
     TESTING = True
     SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105 (TestConfig only)
     DATA_KEY = "ZWv0nz9F25cuH9D2eqUh40xZDLfFNsJ_NZlEUi1iAgI="

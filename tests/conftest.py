@@ -4,6 +4,7 @@ SQLite by default; with TEST_DATABASE_URL=postgresql://… the same suite runs o
 in a database created for this run and dropped after it.
 """
 import contextvars
+import logging
 import os
 import uuid
 
@@ -50,6 +51,31 @@ class IsolatedClient(FlaskClient):
         if has_app_context():
             _db.session.expire_all()
         return response
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(level=logging.DEBUG)
+        self.lines = []
+
+    def emit(self, record):
+        try:
+            self.lines.append(self.format(record))
+        except Exception:  # noqa: BLE001 - a log line we cannot format is still not a test failure
+            self.lines.append(str(record.msg))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def logs_without_personal_data():
+    """After the whole run, no log line holds a NIK, passport number or password the tests used."""
+    handler = _Collect()
+    logging.getLogger().addHandler(handler)
+    yield handler
+    logging.getLogger().removeHandler(handler)
+    from tests.factories import SENSITIVE
+    from tests.security.log_scan import find_sensitive
+    leaked = find_sensitive("\n".join(handler.lines), SENSITIVE)
+    assert leaked == [], f"personal data or secrets in the logs: {leaked}"
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,7 @@ from app.domain.nik import normalise_nik
 from app.extensions import db
 from app.models import LoginSession, SeekerProfile, User
 from app.security.crypto import keyed_hash
+from app.security.planted import is_planted
 from app.services import audit
 from app.services.audit import Actor
 
@@ -54,6 +55,8 @@ def find_login_user(identifier: str) -> User | None:
 
 def authenticate(identifier: str, password: str, remote_addr: str | None) -> User:
     """Check the password and open a new login session (a fresh token each login)."""
+    if is_planted("log_login_identifier"):
+        current_app.logger.info("login attempt for %s", identifier)
     user = find_login_user(identifier)
     if user is None or not user.password_hash:
         check_password_hash(_dummy_hash(), password)
