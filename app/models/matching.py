@@ -1,7 +1,7 @@
 """Versions of the learned ranking model."""
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, String
+from sqlalchemy import JSON, BigInteger, CheckConstraint, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.domain.clock import utcnow
@@ -21,3 +21,16 @@ class RankingModel(db.Model):
     promoted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     promoted_at: Mapped[datetime | None] = mapped_column(DateTime)
     __table_args__ = (CheckConstraint(check_in("status", MODEL_STATUSES), name="status"),)
+
+
+class SeekerChange(db.Model):
+    """An append-only feed of 'something about this seeker that matters for matching changed'.
+
+    Every process keeps the highest id it has applied; before ranking it reloads only the
+    seekers named after that id, so a change made by one app machine reaches the rankings of
+    every other at once, without a full rebuild.
+    """
+    __tablename__ = "seeker_changes"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    seeker_id: Mapped[int] = mapped_column(Integer, index=True)
+    changed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
