@@ -13,12 +13,7 @@ from app.services.audit import Actor
 from app.services.papers import AlreadyDecided, PapersRefused, upload_for_coordinator
 from app.services.uploads import download_name, read_upload
 from app.web.coordinator import bp
-
-# Scans are shown inline only as pictures; the sandbox stops anything in them from running.
-from app.web.files import (
-    FILE_CSP,  # noqa: E402
-    send_upload,
-)
+from app.web.files import FILE_CSP, send_upload
 from app.web.seeker.papers_forms import DecisionForm, RejectForm, attach
 
 INLINE_TYPES = ("image/jpeg", "image/png")

@@ -10,10 +10,7 @@ from app.extensions import talisman
 from app.services import certifications, documents
 from app.services.audit import Actor
 from app.services.papers import PapersRefused, own_upload
-from app.web.files import (
-    FILE_CSP,  # noqa: E402
-    send_upload,
-)
+from app.web.files import FILE_CSP, send_upload
 from app.web.seeker import bp
 from app.web.seeker.papers_forms import CertificationForm, DocumentForm, attach, scan_of, words_for
 
