@@ -2,11 +2,15 @@
 from flask import abort, render_template
 from flask_login import current_user
 
+from app.domain.readiness import counts
 from app.domain.vocab import Role
 from app.security.crypto import decrypt
+from app.services.catalogue import local_today
 from app.services.dashboards import seeker_placements
+from app.services.readiness import readiness_of
 from app.web.guards import require_role
 from app.web.seeker import bp
+from app.web.seeker.readiness_words import describe
 
 
 @bp.before_request
@@ -21,5 +25,7 @@ def dashboard():
         abort(404)
     # The owner sees their own NIK in full; nobody else's page shows it.
     nik = decrypt(profile.nik_encrypted) if profile.nik_encrypted else None
+    items = readiness_of(profile, local_today())
     return render_template("seeker/dashboard.html", profile=profile, nik=nik,
-                           placements=seeker_placements(profile.id))
+                           placements=seeker_placements(profile.id),
+                           readiness=[describe(item) for item in items], readiness_counts=counts(items))
