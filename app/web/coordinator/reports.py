@@ -1,0 +1,2 @@
+"""Coordinator pages: reports."""
+from app.web.coordinator import bp  # noqa: F401

@@ -1,0 +1,2 @@
+"""Coordinator pages: training."""
+from app.web.coordinator import bp  # noqa: F401

@@ -1,0 +1,2 @@
+"""Public pages: training."""
+from app.web.public import bp  # noqa: F401

@@ -1,0 +1,2 @@
+"""Seeker pages: checkins."""
+from app.web.seeker import bp  # noqa: F401
