@@ -427,7 +427,7 @@ STAGE_NOTES = {
     "returned": "Pulang sebelum kontrak berakhir karena orang tua sakit; kontrak diakhiri atas kesepakatan bersama.",
     "withdrawn": "Pelamar memilih melanjutkan kuliah D3 di Pangkalpinang.",
 }
-STAGE_REASONS = {"withdrawn": "seeker_withdrew", "returned": "early_return_family"}
+STAGE_REASONS = {"withdrawn": "changed_mind", "returned": "early_return_family"}
 SEEKER_MOVES = ("applied", "accepted", "withdrawn")
 EMPLOYER_MOVES = ("shortlisted", "interview", "offered")
 
