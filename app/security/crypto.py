@@ -5,6 +5,7 @@ hashes used for look-ups and uniqueness, so neither key serves both purposes.
 """
 import hashlib
 import hmac
+from functools import lru_cache
 
 from cryptography.fernet import Fernet
 from cryptography.hazmat.primitives import hashes
@@ -13,12 +14,23 @@ from flask import current_app
 
 
 def _fernet() -> Fernet:
-    return Fernet(current_app.config["DATA_KEY"].encode())
+    return _fernet_for(current_app.config["DATA_KEY"])
+
+
+@lru_cache(maxsize=8)
+def _fernet_for(data_key: str) -> Fernet:
+    return Fernet(data_key.encode())
 
 
 def _hash_key(purpose: bytes) -> bytes:
-    material = current_app.config["DATA_KEY"].encode()
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"jembatan-hash:" + purpose).derive(material)
+    return _derived_key(current_app.config["DATA_KEY"], purpose)
+
+
+@lru_cache(maxsize=32)
+def _derived_key(data_key: str, purpose: bytes) -> bytes:
+    # Cached per (key, purpose): deriving costs more than the HMAC it feeds, and imports hash 100,000s.
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"jembatan-hash:" + purpose).derive(
+        data_key.encode())
 
 
 def encrypt(value: str) -> bytes:
