@@ -53,8 +53,10 @@ def register_extensions(app):
 
 def register_database_events(app):
     from app.services.database import configure_engine_events
+    from app.services.matcher.changes import install_change_tracking
     with app.app_context():
         configure_engine_events(app)
+    install_change_tracking()
 
 
 def register_blueprints(app):
