@@ -3,6 +3,6 @@ written), 2 on a usage error; with --json, stdout carries only JSON and messages
 
 
 def register(app) -> None:
-    from app.cli import demo, match, reference, seekers, translate, users
-    for group in (reference.group, demo.group, users.group, translate.group, seekers.group, match.group):
+    from app.cli import demo, match, openings, reference, seekers, translate, users
+    for group in (reference.group, demo.group, users.group, translate.group, seekers.group, match.group, openings.group):
         app.cli.add_command(group)
