@@ -9,15 +9,15 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app.domain import placement_flow as flow
 from app.domain.application_gates import ALREADY_APPLIED, ALREADY_PLACED, ApplicationFacts, application_blockers
-from app.domain.vocab import CLOSED_STAGES, PLACED_STAGES, PRE_DEPARTURE_ITEMS
+from app.domain.vocab import CLOSED_STAGES, PLACED_STAGES
 from app.extensions import db
 from app.models import Opening, Placement, PlacementEvent, SeekerProfile, User
-from app.services import audit
+from app.services import audit, predeparture
 from app.services.audit import Actor
 from app.services.catalogue import local_today
 from app.services.notifications import notify
+from app.services.returns import record_return_experience
 
-PREDEPARTURE_INCOMPLETE = "PREDEPARTURE_INCOMPLETE"
 APPLICATIONS_LINK = "/seeker/applications"
 
 # The seeker reads the new stage in their own language (same words as app/web/labels.py).
@@ -121,12 +121,6 @@ def check_acts_for(placement: Placement, user: User) -> None:
         raise NotYours(placement.id)
 
 
-def predeparture_problems(placement: Placement) -> list[str]:
-    """The stand-in for issue 6's pre-departure gate: every item on the list verified by a coordinator."""
-    verified = {item.item for item in placement.items if item.status == "verified"}
-    return [PREDEPARTURE_INCOMPLETE] if set(PRE_DEPARTURE_ITEMS) - verified else []
-
-
 def move(placement: Placement, to_stage: str, by: User | None, *, reason_code: str | None = None,
          note: str | None = None, expected_version: int | None = None, remote_addr: str | None = None,
          today: date | None = None) -> PlacementEvent:
@@ -144,6 +138,8 @@ def move(placement: Placement, to_stage: str, by: User | None, *, reason_code: s
     except StaleDataError:
         db.session.rollback()
         raise PlacementChanged(placement.id) from None
+    if to_stage == "returned":
+        record_return_experience(placement)
     return event
 
 
@@ -163,7 +159,7 @@ def _move(placement: Placement, to_stage: str, role: str, actor: Actor, reason_c
     from_stage = placement.stage
     codes = flow.check_move(from_stage, to_stage, role, reason_code, note)
     if not codes and flow.requires_predeparture_gate(to_stage):
-        codes = predeparture_problems(placement)
+        codes = predeparture.departure_problems(placement)
     if not codes and to_stage == "accepted" and is_placed(placement.seeker_id, other_than=placement.id):
         codes = [ALREADY_PLACED]
     if codes:

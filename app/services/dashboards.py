@@ -4,6 +4,10 @@ from sqlalchemy import func, select
 from app.domain.vocab import STAFF_ROLES, STAGES
 from app.extensions import db
 from app.models import Alert, AuditEntry, Certification, Document, Employer, Opening, Placement, SeekerProfile, User
+from app.services.alerts import open_alerts
+from app.services.cases import open_cases_by_severity
+
+DASHBOARD_ALERTS = 8
 
 
 def _count(statement) -> int:
@@ -22,6 +26,9 @@ def coordinator_figures() -> dict:
                                          .where(Certification.status == "pending")),
         "documents_pending": _count(select(func.count(Document.id)).where(Document.status == "pending")),
         "alerts_open": _count(select(func.count(Alert.id)).where(Alert.resolved_at.is_(None))),
+        # The most urgent open alerts, without names (the monitoring page names them, and audits that).
+        "alerts": open_alerts(limit=DASHBOARD_ALERTS),
+        "cases_by_severity": open_cases_by_severity(),
         "placements_by_stage": stages,
     }
 

@@ -17,6 +17,17 @@ MESSAGES = {
     "erasure_confirmed": _l("Your account and personal data have been erased, as you asked."),
     "erasure_refused": _l("Your request to erase your account was not carried out: %(reason)s"),
     "stage_changed": _l("Your application for \"%(opening)s\" is now: %(stage)s."),
+    "checkin_due": _l("It is time to report your condition. It takes one minute."),
+    "checkin_reminder": _l("Reminder: please report your condition. If you need help, choose \"I need help\"."),
+    "training_enrolled": _l("You are enrolled in the training \"%(programme)s\". It starts on %(starts)s."),
+    "training_waitlisted": _l("The training \"%(programme)s\" is full. You are number %(position)s on the "
+                              "waiting list; we will tell you when a place opens."),
+    "training_promoted": _l("A place opened: you are now enrolled in the training \"%(programme)s\". It starts "
+                            "on %(starts)s."),
+    "training_passed": _l("You passed the training \"%(programme)s\". Your certificate %(scheme)s no. "
+                          "%(number)s is recorded and verified."),
+    "training_failed": _l("You did not pass the training \"%(programme)s\" this time. Ask Disnaker about the "
+                          "next cohort."),
 }
 SUBJECT = _l("News from Jembatan")
 

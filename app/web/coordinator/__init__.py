@@ -11,6 +11,7 @@ from app.web.coordinator import (  # noqa: E402,F401
     openings,
     partners,
     placements,
+    predeparture,
     reports,
     seekers,
     training,

@@ -12,5 +12,4 @@ ROWS = {
     "auth.change_password": ("GET", "/auth/password", logged_in(200)),
     "auth.request_reset": ("GET", "/auth/reset", everyone(200)),
     "auth.reset_password": ("GET", "/auth/reset/confirm?token=not-a-token", everyone(302)),
-    "api.health": ("GET", "/api/v1/health", everyone(200)),
 }
