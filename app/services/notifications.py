@@ -4,7 +4,9 @@ Messages are stored as a kind and parameters and worded when shown, in the reade
 """
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select, update
 
+from app.domain.clock import utcnow
 from app.extensions import db
 from app.models import Notification, User
 from app.services.mail import send_mail
@@ -30,6 +32,23 @@ MESSAGES = {
                           "next cohort."),
 }
 SUBJECT = _l("News from Jembatan")
+
+
+def recent_for(user: User, limit: int = 50) -> list[Notification]:
+    return db.session.scalars(select(Notification).where(Notification.user_id == user.id)
+                              .order_by(Notification.id.desc()).limit(limit)).all()
+
+
+def unread_count(user: User) -> int:
+    return db.session.scalar(select(func.count(Notification.id))
+                             .where(Notification.user_id == user.id, Notification.read_at.is_(None))) or 0
+
+
+def mark_all_read(user: User) -> None:
+    """Mark the user's notifications read (only their own: the query is scoped to them)."""
+    db.session.execute(update(Notification).where(Notification.user_id == user.id, Notification.read_at.is_(None))
+                       .values(read_at=utcnow()))
+    db.session.commit()
 
 
 def message_text(kind: str, params: dict) -> str:

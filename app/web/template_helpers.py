@@ -25,6 +25,14 @@ def register(app) -> None:
     app.jinja_env.globals.update(format_money=format_money, label=label,
                               has_endpoint=lambda name: name in current_app.view_functions)
 
+    def unread_notifications() -> int:
+        from flask_login import current_user
+
+        from app.services.notifications import unread_count
+        return unread_count(current_user) if current_user.is_authenticated else 0
+
+    app.jinja_env.globals.update(unread_notifications=unread_notifications)
+
     @app.context_processor
     def inject_locale():
         return {"current_locale": str(get_locale()), "languages": current_app.config["LANGUAGES"]}

@@ -5,6 +5,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from app.extensions import limiter
 from app.services import accounts, registration
+from app.services import notifications as notification_service
 from app.web.auth import bp
 from app.web.auth.choices import partner_city_choices, place_choices, sector_choices, split_place
 from app.web.auth.forms import (
@@ -90,6 +91,21 @@ def _welcome(user):
     login_user(accounts.open_session(user, request.remote_addr))
     flash(_("Welcome to Jembatan! Your account is ready."), "success")
     return redirect(home_for(user))
+
+
+@bp.get("/notifications")
+@login_required
+def notifications():
+    user = current_user._get_current_object()
+    shown = [(n, notification_service.message_text(n.kind, n.params)) for n in notification_service.recent_for(user)]
+    return render_template("auth/notifications.html", notifications=shown)
+
+
+@bp.post("/notifications/read")
+@login_required
+def notifications_read():
+    notification_service.mark_all_read(current_user._get_current_object())
+    return redirect(url_for("auth.notifications"))
 
 
 @bp.route("/password", methods=["GET", "POST"])
