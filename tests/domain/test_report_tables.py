@@ -11,6 +11,7 @@ from app.domain.report_tables import (
     Period,
     Place,
     PlaceRow,
+    add_up,
     binaan_first,
     capacity_rows,
     funnel,
@@ -118,6 +119,11 @@ def test_trends_are_zero_filled_over_the_months():
     row = place_rows(PLACES[1:2], {})[0]
     months = [date(2026, 1, 1), date(2026, 2, 1)]
     assert trends([row], months, {(row.code, date(2026, 2, 1)): 4})[0].months == [(months[0], 0), (months[1], 4)]
+
+
+def test_groups_add_up_key_by_key():
+    assert add_up([{"registered": 2, "placed": 1}, {"registered": 3}, {}]) == {"registered": 5, "placed": 1}
+    assert add_up([]) == {}
 
 
 def test_sums_by_parent_leave_out_unknown_children():

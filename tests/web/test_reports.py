@@ -161,3 +161,9 @@ def test_the_dashboard_shows_the_reports_at_a_glance_with_binaan_first(client, w
         assert words in html, words
     assert "/static/css/reports.css" in html
     assert "Mark binaan" not in html  # marking is on the reports page
+
+
+@pytest.mark.parametrize("url", ["/coordinator/", "/coordinator/reports", "/coordinator/reports/monthly",
+                                 "/coordinator/reports/export/binaan_trend.xlsx"])
+def test_the_reports_work_on_an_empty_register(client, db, coordinator, url):
+    assert client.get(url).status_code == 200

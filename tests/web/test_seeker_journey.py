@@ -1,17 +1,14 @@
 """The seeker follows their case on one page: stage, next step, checklist, contract summary, contacts."""
 import re
-import threading
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
 
 from app.extensions import db as _db
 from app.models import Placement
 from app.services import predeparture
 from app.services.audit import Actor
-from tests.factories import PASSWORD
 from tests.services.helpers_applications import reload
 from tests.services.helpers_predeparture import SCAN, coordinator, matching_terms, signed_placement, verified_paper
 
@@ -138,38 +135,3 @@ def test_a_closed_placement_says_why_and_hides_the_employer(english, login_as):
 
 
 # --- on a 360 px phone ---------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def served(app):
-    """The test app on a loopback port, for a real browser."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.port}"
-    server.shutdown()
-    thread.join()
-
-
-def test_the_journey_fits_a_360_pixel_phone_without_sideways_scrolling(db, served):
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    placement = journey_placement()
-    email = placement.seeker.user.email
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-        try:
-            page = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True,
-                                       locale="id-ID").new_page()
-            page.goto(f"{served}/auth/login")
-            page.fill("input[name=identifier]", email)
-            page.fill("input[name=password]", PASSWORD)
-            with page.expect_navigation():
-                page.press("input[name=password]", "Enter")
-            page.goto(f"{served}/seeker/journey/{placement.id}")
-            assert page.locator("h1").first.inner_text().strip() == placement.opening.title
-            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-            assert overflow <= 0, f"the page is {overflow}px wider than a 360px phone"
-        finally:
-            browser.close()
