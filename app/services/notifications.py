@@ -18,6 +18,10 @@ MESSAGES = {
     "document_rejected": _l("Your document \"%(kind)s\" was not accepted: %(reason)s"),
     "erasure_confirmed": _l("Your account and personal data have been erased, as you asked."),
     "erasure_refused": _l("Your request to erase your account was not carried out: %(reason)s"),
+    "opening_approved": _l("Your opening \"%(title)s\" is approved. Its verification code is %(code)s: print it "
+                           "on every offer."),
+    "opening_changes_requested": _l("A coordinator asked for changes to your opening \"%(title)s\". See the "
+                                    "reasons on its page."),
     "stage_changed": _l("Your application for \"%(opening)s\" is now: %(stage)s."),
     "checkin_due": _l("It is time to report your condition. It takes one minute."),
     "checkin_reminder": _l("Reminder: please report your condition. If you need help, choose \"I need help\"."),

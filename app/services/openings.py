@@ -18,11 +18,12 @@ from app.domain.opening_legality import (
     submission_blockers,
 )
 from app.extensions import db
-from app.models import DestinationRule, Employer, Opening
+from app.models import DestinationRule, Employer, Opening, User
 from app.services import audit, partners
 from app.services.audit import Actor
 from app.services.catalogue import local_today
 from app.services.destination_rules import facts_of
+from app.services.notifications import notify
 from app.services.opening_terms import OpeningTerms, TermsRefused, apply_terms, check_terms
 from app.services.registration import Problem
 
@@ -168,6 +169,7 @@ def approve_opening(opening: Opening, by: Actor, justification: str | None = Non
     opening.approved_at = opening.reviewed_at
     audit.record(by, "opening_approved", opening, code=opening.code, destination=destination.data["status"],
                  rule_id=destination.data["rule_id"], justified=opening.caution_justification is not None)
+    _tell_employer(opening, "opening_approved", {"title": opening.title, "code": opening.code})
     db.session.commit()
     return results
 
@@ -183,7 +185,14 @@ def request_changes(opening: Opening, by: Actor, reasons: str) -> None:
     opening.status, opening.review_notes = "changes_requested", reasons
     opening.reviewed_by_id, opening.reviewed_at = by.user_id, utcnow()
     audit.record(by, "opening_changes_requested", opening, previous_status=previous)
+    _tell_employer(opening, "opening_changes_requested", {"title": opening.title})
     db.session.commit()
+
+
+def _tell_employer(opening: Opening, kind: str, params: dict) -> None:
+    """Every active user of the organisation hears of the decision, in the app and by e-mail."""
+    for user in db.session.scalars(select(User).where(User.employer_id == opening.employer_id, User.is_enabled)):
+        notify(user, kind, params, link=f"/employer/openings/{opening.id}")
 
 
 def _unique_code() -> str:

@@ -396,3 +396,13 @@ def test_occupation_search_finds_codes_and_titles(db, text, code):
 
 def test_occupation_search_needs_two_characters(db):
     assert opening_queries.occupation_search(" w ") == []
+
+
+
+def test_the_employers_users_hear_of_approval_and_of_requested_changes(db, employer, staff, boss):
+    from app.models import Notification
+    opening = make_opening(employer, status="submitted")
+    openings.approve_opening(opening, staff, today=TODAY)
+    assert db.session.scalars(select(Notification.kind)).all() == ["opening_approved"]
+    openings.request_changes(opening, staff, "Please state the overtime rate.")
+    assert db.session.scalars(select(Notification.kind)).all() == ["opening_approved", "opening_changes_requested"]
