@@ -20,7 +20,9 @@ help:
 	@echo "make test       the whole test suite (TEST_DATABASE_URL=postgresql://... for PostgreSQL)"
 	@echo "make lint       ruff check"
 	@echo "make bench      benchmarks"
-	@echo "make security   bandit and the offline dependency-advisory check"
+	@echo "make security   bandit, the offline dependency-advisory check, sqlmap and schemathesis"
+	@echo "make load       load test on PostgreSQL (locust; results in BENCHMARKS.md)"
+	@echo "make faults     database restarts and crashes under write load (private cluster)"
 
 # --- environment ------------------------------------------------------------------------------
 # The stamps live inside .venv, so deleting .venv starts over; pip runs again only when a
@@ -81,10 +83,14 @@ security-static: test-venv
 	$(VENV)/bin/bandit -q -c pyproject.toml -r app -ll && echo "bandit: no medium or high finding in app/"
 	$(PY) .ci/check_advisories.py
 
+# The slow scans (sqlmap, schemathesis) against a running instance; results go to docs/SECURITY.md.
 security: security-static
+	bash tests/scans/run.sh
 
-load:
-	@echo "make load: not built yet (issue 8)"; exit 1
+# Locust against gunicorn (production configuration) on PostgreSQL; results go to BENCHMARKS.md.
+load: venv
+	bash tests/load/run.sh
 
-faults:
-	@echo "make faults: not built yet (issue 8)"; exit 1
+# A private PostgreSQL cluster (initdb in a temporary folder), restarted and crashed under load.
+faults: venv
+	bash tests/faults/run.sh

@@ -2,7 +2,7 @@
 from app.models.api import ApiClient, OfferReport
 from app.models.audit import AuditEntry
 from app.models.employer import Employer, PartnerCity, PartnerCitySector
-from app.models.matching import RankingModel, SeekerChange
+from app.models.matching import RankingModel, SeekerChange, Shortlist
 from app.models.monitoring import Alert, Case, CaseNote, CheckIn, EmployerReport
 from app.models.opening import Opening, OpeningCertification, OpeningSkill
 from app.models.placement import Placement, PlacementEvent, PreDepartureItem
@@ -48,6 +48,6 @@ __all__ = [
     "OccupationTitle", "OfferReport", "Opening", "OpeningCertification", "OpeningSkill", "PartnerCity",
     "PartnerCitySector", "Placement", "PlacementEvent", "PreDepartureItem", "PreferredCountry", "PreferredSector",
     "Province", "RankingModel", "Regency", "ReviewRequest", "SeekerChange", "SeekerLanguage", "SeekerProfile",
-    "SeekerSkill",
+    "SeekerSkill", "Shortlist",
     "Sector", "Skill", "SkillAlias", "TrainingProgramme", "Upload", "User",
 ]

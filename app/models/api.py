@@ -37,3 +37,5 @@ class OfferReport(db.Model):
     kelurahan_code: Mapped[str | None] = mapped_column(ForeignKey("kelurahan.code"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     handled_at: Mapped[datetime | None] = mapped_column(DateTime)
+    handled_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    handling_note: Mapped[str | None] = mapped_column(Text)

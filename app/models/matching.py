@@ -1,7 +1,7 @@
 """Versions of the learned ranking model."""
 from datetime import datetime
 
-from sqlalchemy import JSON, BigInteger, CheckConstraint, DateTime, ForeignKey, Integer, String
+from sqlalchemy import JSON, BigInteger, CheckConstraint, DateTime, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.domain.clock import utcnow
@@ -34,3 +34,19 @@ class SeekerChange(db.Model):
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
     seeker_id: Mapped[int] = mapped_column(Integer, index=True)
     changed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Shortlist(db.Model):
+    """An employer (or coordinator) marked a ranked, still anonymous candidate as one they want.
+
+    It is not an application: the seeker sees the invitation among their matches and decides
+    whether to apply. The employer learns who the person is only when an application reaches
+    the shortlisted stage.
+    """
+    __tablename__ = "shortlists"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    opening_id: Mapped[int] = mapped_column(ForeignKey("openings.id", ondelete="CASCADE"), index=True)
+    seeker_id: Mapped[int] = mapped_column(ForeignKey("seekers.id", ondelete="CASCADE"), index=True)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    __table_args__ = (UniqueConstraint("opening_id", "seeker_id"),)

@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("public", __name__)
 
-from app.web.public import openings, training, views  # noqa: E402,F401
+from app.web.public import offers, openings, training, views  # noqa: E402,F401

@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("seeker", __name__)
 
-from app.web.seeker import applications, checkins, journey, papers, privacy, profile, training, views  # noqa: E402,F401
+from app.web.seeker import applications, checkins, journey, matches, papers, privacy, profile, training, views  # noqa: E402,F401
