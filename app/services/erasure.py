@@ -23,6 +23,7 @@ from app.models import (
     ReviewRequest,
     SeekerChange,
     SeekerProfile,
+    Shortlist,
     Upload,
     User,
 )
@@ -179,6 +180,7 @@ def erase_seeker(seeker: SeekerProfile, by: Actor) -> AnonymousRecord:
                      seeker.documents, seeker.consents, seeker.preferred_countries, seeker.preferred_sectors):
         attached.clear()
     db.session.execute(delete(ReviewRequest).where(ReviewRequest.seeker_id == seeker.id))
+    db.session.execute(delete(Shortlist).where(Shortlist.seeker_id == seeker.id))
     placement_ids = select(Placement.id).where(Placement.seeker_id == seeker.id).scalar_subquery()
     db.session.execute(update(CheckIn).where(CheckIn.placement_id.in_(placement_ids)).values(message=None))
     db.session.flush()

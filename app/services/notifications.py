@@ -34,6 +34,10 @@ MESSAGES = {
                           "%(number)s is recorded and verified."),
     "training_failed": _l("You did not pass the training \"%(programme)s\" this time. Ask Disnaker about the "
                           "next cohort."),
+    "invited_to_apply": _l("An employer in %(city)s would like you to apply for \"%(title)s\". Read the "
+                           "opening and apply if you want the job: nothing is decided until you apply."),
+    "review_answered": _l("A person at Disnaker checked your matches, as you asked. Read the answer on the "
+                          "\"My matches\" page."),
 }
 SUBJECT = _l("News from Jembatan")
 

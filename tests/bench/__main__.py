@@ -8,7 +8,7 @@ figures of the last full run, with the machine they ran on.
 import importlib
 import importlib.util
 
-MODULES = ("tests.bench.matcher", "tests.bench.seeker_import")
+MODULES = ("tests.bench.matcher", "tests.bench.candidates_page", "tests.bench.seeker_import")
 
 
 def main() -> None:
