@@ -3,7 +3,18 @@ from sqlalchemy import func, select
 
 from app.domain.vocab import STAFF_ROLES, STAGES
 from app.extensions import db
-from app.models import Alert, AuditEntry, Certification, Document, Employer, Opening, Placement, SeekerProfile, User
+from app.models import (
+    Alert,
+    AuditEntry,
+    Certification,
+    Document,
+    Employer,
+    Opening,
+    Placement,
+    ReviewRequest,
+    SeekerProfile,
+    User,
+)
 from app.services.alerts import open_alerts
 from app.services.cases import open_cases_by_severity
 
@@ -25,6 +36,7 @@ def coordinator_figures() -> dict:
         "certifications_pending": _count(select(func.count(Certification.id))
                                          .where(Certification.status == "pending")),
         "documents_pending": _count(select(func.count(Document.id)).where(Document.status == "pending")),
+        "reviews_open": _count(select(func.count(ReviewRequest.id)).where(ReviewRequest.status == "open")),
         "alerts_open": _count(select(func.count(Alert.id)).where(Alert.resolved_at.is_(None))),
         # The most urgent open alerts, without names (the monitoring page names them, and audits that).
         "alerts": open_alerts(limit=DASHBOARD_ALERTS),
