@@ -1,4 +1,5 @@
-"""`flask match` commands: rank candidates for an opening, openings for a seeker, evaluate a scorer.
+"""`flask match` commands: rank candidates for an opening, openings for a seeker, evaluate a scorer,
+train a scorer from recorded decisions.
 
 Seekers are named by the office's ref, or `seeker:<id>` when they registered on the web (no ref).
 """
@@ -9,12 +10,15 @@ import click
 from flask.cli import AppGroup
 
 from app.cli.common import EXIT_REFUSED, command_actor, emit_json, refuse, say
+from app.domain.matching.learning import MIN_OUTCOMES
+from app.domain.matching.scoring import DEFAULT_WEIGHTS
 from app.services.matcher.evaluate import LabelledFileError, evaluate_file
 from app.services.matcher.facts import find_opening, find_seeker
 from app.services.matcher.rank import audit_matches, audit_ranking, rank_candidates, rank_openings
 from app.services.matcher.serialise import matches_json, ranking_json
+from app.services.matcher.training import NotEnoughOutcomes, NothingLearned, train
 
-group = AppGroup("match", help="The matcher: rankings with explanations, and their evaluation.")
+group = AppGroup("match", help="The matcher: rankings with explanations, their evaluation, learning from decisions.")
 
 
 def _on(value: str | None) -> date | None:
@@ -98,3 +102,32 @@ def evaluate_command(file: Path, as_json: bool, on: str | None):
     click.echo(f"NDCG@10 {result.ndcg:.4f}  model {result.model}, {result.openings} openings, "
                f"{result.candidates} judged candidates" + (f", {result.skipped} without a relevant one (skipped)"
                                                            if result.skipped else ""))
+
+
+@group.command("train")
+@click.option("--min-outcomes", type=click.IntRange(min=1), default=MIN_OUTCOMES, show_default=True,
+              help="Refuse with fewer recorded decisions (positive or negative) than this.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the choice of held-out openings.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object on stdout, nothing else.")
+@click.option("--by", "by_email", help="The coordinator asking, for the audit log.")
+def train_command(min_outcomes: int, seed: int, as_json: bool, by_email: str | None):
+    """Learn a scorer from recorded decisions, judge it on held-out openings, save it as "trained".
+
+    It serves only after a coordinator promotes it on the ranking model page.
+    """
+    try:
+        trained = train(command_actor(by_email), min_outcomes=min_outcomes, seed=seed)
+    except (NotEnoughOutcomes, NothingLearned) as refused:
+        refuse(f"no model trained: {refused}")
+    model, metrics = trained.model, trained.model.metrics
+    if as_json:
+        emit_json({"version": model.version, "status": model.status, "metrics": metrics,
+                   "weights": {f["code"]: f["weight"] for f in model.features}})
+        return
+    click.echo(f"{model.version}: trained on {metrics['train_openings']} openings, judged on {metrics['held_out']} "
+               f"held-out openings ({metrics['pairs']} graded applications on {metrics['openings']} openings)")
+    click.echo(f"NDCG@10 on the held-out openings: {model.version} {trained.ndcg_model:.4f}, "
+               f"serving model {trained.serving} {trained.ndcg_serving:.4f}")
+    for feature in model.features:
+        click.echo(f"  {feature['code']:<20} {feature['weight']:.4f}  (default {DEFAULT_WEIGHTS[feature['code']]:.2f})")
+    say(f"saved as {model.path}; status trained: promote it on the ranking model page to serve")

@@ -57,6 +57,7 @@ from app.security.crypto import encrypt, keyed_hash
 from app.services import audit
 from app.services.accounts import hash_password
 from app.services.audit import Actor
+from app.services.demo_outcomes import add_demo_outcomes
 
 DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 (published on purpose: it opens the demo accounts only)
 DEMO_DOMAIN = "demo.jembatan.id"
@@ -525,6 +526,7 @@ class _Builder:
         self._add_seekers()
         self._add_training()
         placements = self._add_placements()
+        add_demo_outcomes(self.today, self.seed)  # DEMO decisions on applications, for `flask match train`
         self._add_monitoring(placements)
         counts = self._counts()
         entry = audit.record(Actor.system("demo"), "demo_loaded", object_type="demo", seed=self.seed,
