@@ -25,7 +25,20 @@ def create_app(config_class=None, settings: dict | None = None) -> Flask:
     register_template_helpers(app)
     register_commands(app)
     register_logging(app)
+    register_proxy(app)
     return app
+
+
+def register_proxy(app):
+    """Behind TRUSTED_PROXIES reverse proxies, the visitor's address is the one they put in X-Forwarded-For.
+
+    Without it every visitor would share the proxy's address, and so one budget of every per-address
+    rate limit (login, Cek Tawaran, opening codes). Only that many hops are trusted: a header a visitor
+    forges themselves is never believed beyond them."""
+    hops = app.config.get("TRUSTED_PROXIES", 0)
+    if hops:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=0)
 
 
 def register_converters(app):

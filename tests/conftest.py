@@ -134,6 +134,7 @@ def _clean_tables(request):
         limiter.reset()
         # The tables were emptied behind the changes feed's back: no matrix may outlive the test.
         application.extensions.pop("jembatan.matcher", None)
+        application.extensions.pop("jembatan.matcher.openings", None)
 
 
 @pytest.fixture

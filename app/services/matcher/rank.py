@@ -11,7 +11,7 @@ from datetime import date
 import numpy as np
 from flask import current_app
 
-from app.domain.eligibility import Failure, Gate, failed_gates, opening_failures
+from app.domain.eligibility import Failure, Gate, candidate_failures, opening_failures
 from app.domain.matching.explaining import explain_hits
 from app.domain.matching.matrix import Keys, facts_from_columns
 from app.domain.matching.ranking import compile_query, failed_masks, idf_of, rank
@@ -22,11 +22,11 @@ from app.services.catalogue import local_today
 from app.services.destination_rules import rules_facts
 from app.services.matcher.cache import CandidateCache, Snapshot
 from app.services.matcher.facts import (
-    approved_openings,
     load_candidates,
     opening_facts,
     seeker_refs,
 )
+from app.services.matcher.opening_board import approved_board
 from app.services.matcher.scorers import serving_scorer
 
 EXTENSION = "jembatan.matcher"
@@ -135,25 +135,24 @@ def rank_openings(seeker: SeekerProfile, top_k: int, on: date | None = None) -> 
     snapshot = matcher().fresh()
     keys = Keys()  # the seeker's own: the shared vocabularies change only under the cache's lock
     columns = load_candidates(keys, snapshot.vocabulary, [seeker.id])
-    rules, scorer = rules_facts(), serving_scorer()
+    scorer = serving_scorer()
     ref = seeker_refs([seeker.id])[seeker.id]
     if not len(columns):  # erased: nothing is matched any more
         return SeekerMatches(seeker.id, ref, scorer.name, [], [])
     candidate = facts_from_columns(columns, keys, snapshot.vocabulary.reference)[0]
     scored, blocked = [], []
-    for opening in approved_openings():
-        facts = opening_facts(opening, snapshot.vocabulary, today)
-        failures = failed_gates(candidate, facts, rules, today)
+    for entry in approved_board(snapshot.vocabulary, snapshot.stamp, today):
+        failures = list(entry.blocked) + candidate_failures(candidate, entry.facts, today)
         if failures:
-            blocked.append(BlockedOpening(opening.id, opening.ref, opening.code, failures))
+            blocked.append(BlockedOpening(entry.opening_id, entry.ref, entry.code, failures))
             continue
-        idf = idf_of([term for term, _importance in facts.skills], snapshot.segments, snapshot.keys)
-        score, factors = explain(candidate, facts, idf, today, scorer)
-        scored.append((score, opening, factors))
-    scored.sort(key=lambda item: (-item[0], item[1].id))
+        idf = idf_of([term for term, _importance in entry.facts.skills], snapshot.segments, snapshot.keys)
+        score, factors = explain(candidate, entry.facts, idf, today, scorer)
+        scored.append((score, entry, factors))
+    scored.sort(key=lambda item: (-item[0], item[1].opening_id))
     return SeekerMatches(
         seeker_id=seeker.id, ref=ref, model=scorer.name, ineligible=blocked,
-        openings=[RankedOpening(o.id, o.ref, o.code, place, score, factors)
+        openings=[RankedOpening(o.opening_id, o.ref, o.code, place, score, factors)
                   for place, (score, o, factors) in enumerate(scored[:max(top_k, 0)], start=1)])
 
 
