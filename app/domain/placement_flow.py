@@ -103,6 +103,12 @@ def is_closed(stage: str) -> bool:
     return stage in CLOSED_STAGES
 
 
+GATED_STAGES = ("documents_verified", "departed")
+
+
 def requires_predeparture_gate(to_stage: str) -> bool:
-    """Moving to this stage needs every pre-departure item verified first (the gate lives elsewhere)."""
-    return to_stage == "departed"
+    """Moving to this stage needs every pre-departure item verified first (the gate lives elsewhere).
+
+    "documents_verified" says so in its name, and Immigration's departures list counts it as planned
+    travel, so it is gated as well as "departed" itself."""
+    return to_stage in GATED_STAGES

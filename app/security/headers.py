@@ -33,7 +33,11 @@ def init_security_headers(app) -> None:
     def no_store_for_personal_pages(response):
         # Anything behind a login, any page shown to a logged-in user (it names them), and every
         # API answer may hold personal data: never cache it.
-        personal = request.blueprint not in (None, "public", "static") or request.path.startswith("/api/")
-        if personal or (request.blueprint != "static" and current_user.is_authenticated):
+        # The app's own static files (endpoint "static", no blueprint) hold nothing personal: marked no-store
+        # for a logged-in user, every page would download its CSS and JS again on a cheap phone.
+        if request.endpoint == "static":
+            return response
+        personal = request.blueprint not in (None, "public") or request.path.startswith("/api/")
+        if personal or current_user.is_authenticated:
             response.headers["Cache-Control"] = "no-store"
         return response

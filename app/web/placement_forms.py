@@ -7,11 +7,12 @@ from wtforms import HiddenField, IntegerField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 from wtforms.widgets import HiddenInput
 
+from app.domain import predeparture as gate
 from app.models import Placement
-from app.services import applications
+from app.services import applications, predeparture
 from app.web.forms import BaseForm
 from app.web.labels import label
-from app.web.placement_words import CHANGED, move_problems
+from app.web.placement_words import CHANGED, ITEMS, move_problems
 
 NOTE_MAX = 1000
 
@@ -40,6 +41,9 @@ def submit_move(placement: Placement, to_stage: str | None = None) -> None:
     except applications.MoveRefused as refused:
         for message in move_problems(refused.codes):
             flash(message, "error")
+        if gate.PREDEPARTURE_INCOMPLETE in refused.codes:
+            missing = ", ".join(str(ITEMS[item]) for item in predeparture.missing_items(placement))
+            flash(_("Still to verify: %(items)s.", items=missing), "error")
     except applications.PlacementChanged:
         flash(str(CHANGED), "warning")
     else:

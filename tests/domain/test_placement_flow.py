@@ -115,8 +115,8 @@ def test_the_system_cancels_only_before_acceptance():
 
 
 @pytest.mark.parametrize("stage", STAGES)
-def test_only_departure_waits_for_the_pre_departure_gate(stage):
-    assert flow.requires_predeparture_gate(stage) is (stage == "departed")
+def test_only_documents_verified_and_departure_wait_for_the_pre_departure_gate(stage):
+    assert flow.requires_predeparture_gate(stage) is (stage in ("documents_verified", "departed"))
 
 
 def test_every_active_stage_but_the_last_can_move_forward():

@@ -67,6 +67,16 @@ def test_departure_is_refused_until_every_item_is_verified_and_then_allowed(plac
     assert reload(Placement, placement.id).stage == "departed"
 
 
+def test_documents_are_called_verified_only_when_every_item_is(placement, staff):
+    """Immigration's departures list counts "documents_verified" as planned travel: it must be true."""
+    with pytest.raises(MoveRefused) as refused:
+        applications.move(placement, "documents_verified", staff)
+    assert refused.value.codes == [gate.PREDEPARTURE_INCOMPLETE]
+    clear_every_item(placement, staff)
+    applications.move(reload(Placement, placement.id), "documents_verified", staff)
+    assert reload(Placement, placement.id).stage == "documents_verified"
+
+
 @pytest.mark.parametrize("kind", gate.ITEMS)
 def test_each_item_alone_blocks_the_departure(kind, staff):
     placement = signed_placement("documents_verified")
