@@ -56,6 +56,10 @@ def register(app) -> None:
 
     @app.errorhandler(500)
     def server_error(error):
+        if isinstance(getattr(error, "original_exception", None), OperationalError):
+            # The database went away after the view, while the answer was being finished (an
+            # after_request hook reloading the user): still an outage, not our bug.
+            return database_unavailable(error.original_exception)
         from app.extensions import db
         db.session.rollback()
         return render_error(500)
