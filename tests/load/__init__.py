@@ -1,0 +1,1 @@
+"""`make load`: the load test of Jembatan on PostgreSQL (run.sh; results in docs/load-results.md)."""
