@@ -1,11 +1,14 @@
-"""Configuration classes: development (default), production and tests."""
+"""Configuration classes: development (default), production, tests, and the security scans' target."""
 import os
 import secrets
 from pathlib import Path
 
 from cryptography.fernet import Fernet
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+SCAN_PLANTED_BUG_VARIABLE = "SCAN_PLANTED_BUG"  # read by ScanConfig alone; production refuses to start with it
 
 
 def normalise_database_url(url: str) -> str:
@@ -49,8 +52,16 @@ class Config:
     MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "1") == "1"
     MAIL_OUTBOX = None  # a folder: mails are written there as files instead of sent
     NIK_EXCHANGE_KEY = os.environ.get("NIK_EXCHANGE_KEY", "")
+    # The Disnaker office's contact, shown to seekers and on Cek Tawaran only when set (no number is made up).
+    DISNAKER_ADDRESS = os.environ.get("DISNAKER_ADDRESS")
+    DISNAKER_PHONE = os.environ.get("DISNAKER_PHONE")
+    DISNAKER_EMAIL = os.environ.get("DISNAKER_EMAIL")
+    DISNAKER_HOURS = os.environ.get("DISNAKER_HOURS")
+    KP2MI_HOTLINE = os.environ.get("KP2MI_HOTLINE")
+    # How many reverse proxies in front of gunicorn add X-Forwarded-For (0: none, the address is the peer's).
+    TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0") or 0)
     FORCE_HTTPS = False
-    PLANTED_BUG = None  # only TestConfig may set this; see app/security/planted.py
+    PLANTED_BUG = None  # only the test and scan configurations may set this; see app/security/planted.py
 
     @classmethod
     def init_app(cls, app):
@@ -99,6 +110,8 @@ class ProductionConfig(Config):
         missing = [name for name in cls.REQUIRED if not os.environ.get(name)]
         if missing:
             raise RuntimeError("Production needs these environment variables: " + ", ".join(missing))
+        if os.environ.get(SCAN_PLANTED_BUG_VARIABLE):
+            raise RuntimeError(f"Production refuses to start with {SCAN_PLANTED_BUG_VARIABLE} set")
         super().init_app(app)
         app.config["SECRET_KEY"] = os.environ["SECRET_KEY"]
         app.config["DATA_KEY"] = os.environ["DATA_KEY"]
@@ -128,6 +141,38 @@ class TestConfig(Config):
             app.config["MAIL_OUTBOX"] = os.path.join(app.instance_path, "outbox")
 
 
+def _is_scan_database(url: str) -> bool:
+    """A database made for the scans: its name (or SQLite file name) says "scan"."""
+    try:
+        name = make_url(url).database or ""
+    except ArgumentError:
+        return False
+    return "scan" in Path(name).name.lower()
+
+
+class ScanConfig(DevelopmentConfig):
+    """The target of `make security` (tests/scans/run.sh): a throwaway instance that sqlmap attacks.
+
+    CSRF and rate limits are off so that every probe reaches the code behind the form, and
+    passwords hash fast; everything else is the development configuration. Chosen only by
+    APP_ENV=scan, it refuses to start on a database whose name does not say "scan", so it can
+    never be pointed at a real one. Only here can the environment plant a defect (SCAN_PLANTED_BUG),
+    to prove the scanner finds one; production refuses to start when that variable is set.
+    """
+    CONFIG_NAME = "scan"
+    WTF_CSRF_ENABLED = False
+    RATELIMIT_ENABLED = False
+    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # noqa: S105 (throwaway scan database only)
+    SHOW_DEMO_BANNER = True
+
+    @classmethod
+    def init_app(cls, app):
+        if not _is_scan_database(os.environ.get("DATABASE_URL", "")):
+            raise RuntimeError('The scan configuration needs DATABASE_URL naming a database with "scan" in its name')
+        super().init_app(app)
+        app.config["PLANTED_BUG"] = os.environ.get(SCAN_PLANTED_BUG_VARIABLE) or None
+
+
 def config_from_environment():
-    """The config class named by APP_ENV: development unless it says production."""
-    return ProductionConfig if os.environ.get("APP_ENV") == "production" else DevelopmentConfig
+    """The config class named by APP_ENV: development unless it says production (or scan, for `make security`)."""
+    return {"production": ProductionConfig, "scan": ScanConfig}.get(os.environ.get("APP_ENV", ""), DevelopmentConfig)

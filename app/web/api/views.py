@@ -2,8 +2,11 @@
 
 Every answer comes from app.services.immigration, the same service the officer's page uses.
 """
+import re
+
 from flask import jsonify, render_template, request
 from limits import parse
+from werkzeug.exceptions import MethodNotAllowed
 
 from app.domain import immigration as rules
 from app.extensions import csrf
@@ -16,6 +19,8 @@ from app.web.api.openapi import document
 csrf.exempt(bp)
 
 MAX_PAGE = 100_000
+MAX_CODE_LENGTH = 40
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # what OpenAPI's format "date" allows, and nothing more
 MAX_PER_PAGE = immigration.MAX_PER_PAGE
 PROBLEMS = {
     rules.ONE_IDENTIFIER: ("bad_request", "Send a JSON object with exactly one of nik, nik_hash, passport_number."),
@@ -25,7 +30,18 @@ PROBLEMS = {
     rules.BAD_DATE: ("bad_date", "from and to must be dates written YYYY-MM-DD."),
     rules.WINDOW_REVERSED: ("bad_window", "to must not be before from."),
     rules.WINDOW_TOO_LONG: ("bad_window", f"The window may be at most {rules.MAX_WINDOW_DAYS} days long."),
+    "BAD_CODE": ("bad_code", f"An opening code has at most {MAX_CODE_LENGTH} characters."),
 }
+
+
+@bp.after_app_request
+def allow_header_on_405(response):
+    """RFC 9110: a 405 names the methods the resource allows (the app's error page drops Flask's header)."""
+    error = request.routing_exception
+    if response.status_code == 405 and isinstance(error, MethodNotAllowed) and error.valid_methods \
+            and request.path.startswith("/api/"):
+        response.headers.setdefault("Allow", ", ".join(sorted(error.valid_methods)))
+    return response
 
 
 def _count(name: str, default: int, maximum: int) -> int | None:
@@ -37,6 +53,28 @@ def _problem(code: str):
     return serialise.error(400, *PROBLEMS[code])
 
 
+BAD_FORMAT = {"nik": rules.BAD_NIK, "nik_hash": rules.BAD_NIK_HASH, "passport_number": rules.BAD_PASSPORT}
+
+
+def _documented_identifier(body):
+    """The look-up body exactly as openapi.json's LookupRequest describes it: one identifier key (a null or
+    empty one counts too), a string matching its documented pattern; then the domain normalises it."""
+    given = [key for key in rules.IDENTIFIERS if isinstance(body, dict) and key in body]
+    if len(given) != 1 or not isinstance(body[given[0]], str):
+        return None, rules.ONE_IDENTIFIER
+    kind = given[0]
+    pattern = document()["components"]["schemas"]["LookupRequest"]["properties"][kind]["pattern"]
+    # JSON Schema's "^…$" is the whole string; Python's "$" would also let a final newline through.
+    if not re.fullmatch(pattern.removeprefix("^").removesuffix("$"), body[kind]):
+        return None, BAD_FORMAT[kind]
+    return rules.parse_identifier({kind: body[kind]})
+
+
+def _strict_dates() -> bool:
+    """`from` and `to`, when given at all, are written YYYY-MM-DD (an empty value is not a date either)."""
+    return all(ISO_DATE.fullmatch(request.args[name]) for name in ("from", "to") if name in request.args)
+
+
 @bp.get("/health")
 def health():
     return jsonify({"status": "ok"})
@@ -46,8 +84,7 @@ def health():
 @require_token("lookup")
 @rate_limited
 def lookup():
-    body = request.get_json(silent=True)
-    identifier, problem = rules.parse_identifier(body if isinstance(body, dict) else {})
+    identifier, problem = _documented_identifier(request.get_json(silent=True))
     if problem:
         return _problem(problem)
     if identifier.kind == "nik_hash" and not immigration_hashes.is_configured():
@@ -59,6 +96,8 @@ def lookup():
 @require_token("departures")
 @rate_limited
 def departures():
+    if not _strict_dates():
+        return _problem(rules.BAD_DATE)
     window, problem = rules.parse_window(request.args.get("from"), request.args.get("to"), local_today())
     if problem:
         return _problem(problem)
@@ -72,7 +111,9 @@ def departures():
 @require_token("openings")
 @rate_limited
 def opening(code):
-    return jsonify(serialise.opening(immigration.verify_opening(code[:40], caller())))
+    if len(code) > MAX_CODE_LENGTH:
+        return _problem("BAD_CODE")
+    return jsonify(serialise.opening(immigration.verify_opening(code, caller())))
 
 
 @bp.get("/openapi.json")
