@@ -35,7 +35,7 @@ class ParsedNik:
 def parse_nik(raw: str, province_codes: frozenset[str] | set[str]) -> tuple[ParsedNik | None, list[NikProblem]]:
     """Parse a NIK's structure; returns the parsed parts or the problems found."""
     nik = (raw or "").strip().replace(" ", "").replace(".", "")
-    if not nik.isdigit():
+    if not (nik.isascii() and nik.isdigit()):  # isdigit alone accepts '²', which int() refuses
         return None, [NikProblem("NIK_NOT_DIGITS")]
     if len(nik) != 16:
         return None, [NikProblem("NIK_LENGTH", {"length": len(nik)})]

@@ -3,7 +3,7 @@
 WTForms ships no Indonesian translation, so its built-in messages are looked up in the app's
 catalog instead; app/web/wtforms_messages.py lists them so that extraction finds them.
 """
-from flask_babel import gettext, ngettext
+from flask_babel import get_translations, gettext
 from flask_wtf import FlaskForm
 
 
@@ -12,7 +12,8 @@ class _AppCatalog:
         return gettext(string)
 
     def ngettext(self, singular, plural, n):
-        return ngettext(singular, plural, n)
+        # WTForms fills in %(max)d itself; flask_babel.ngettext would fill in only %(num)s and raise KeyError.
+        return get_translations().ngettext(singular, plural, n)
 
 
 _CATALOG = _AppCatalog()
