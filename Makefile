@@ -83,7 +83,8 @@ security-static: test-venv
 	$(VENV)/bin/bandit -q -c pyproject.toml -r app -ll && echo "bandit: no medium or high finding in app/"
 	$(PY) .ci/check_advisories.py
 
-# The slow scans (sqlmap, schemathesis) against a running instance; results go to docs/SECURITY.md.
+# The slow scans (sqlmap, schemathesis, long property runs) against a scan instance; results go to
+# docs/security-results.md, summarised in docs/SECURITY.md.
 security: security-static
 	bash tests/scans/run.sh
 

@@ -15,8 +15,8 @@
 #   6. the results: docs/load-results.md (whole), BENCHMARKS.md (between its load markers), a summary.
 #
 # Needs PostgreSQL (127.0.0.1:5432, user postgres, trust) and Redis (127.0.0.1:6379, database 11, which
-# is emptied). Settings from the environment: LOAD_PORT (5055, or the next free one), LOAD_WORKERS (2),
-# LOAD_THREADS (4), LOAD_USERS (50), LOAD_SECONDS (60). Raw outputs go to bench-results/load/<time>/.
+# is emptied). Settings from the environment: LOAD_PORT (5055, or the next free one), LOAD_WORKERS (4),
+# LOAD_THREADS (2), LOAD_USERS (50), LOAD_SECONDS (60). Raw outputs go to bench-results/load/<time>/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -25,8 +25,8 @@ PGARGS=(-h 127.0.0.1 -p 5432 -U postgres)
 TEMPLATE_DB=jembatan_load_seed
 RUN_DB=jembatan_load
 REDIS_URL=redis://127.0.0.1:6379/11
-WORKERS=${LOAD_WORKERS:-2}
-THREADS=${LOAD_THREADS:-4}
+WORKERS=${LOAD_WORKERS:-4}
+THREADS=${LOAD_THREADS:-2}
 USERS=${LOAD_USERS:-50}
 MEASURE=${LOAD_SECONDS:-60}
 OFFICES=5
