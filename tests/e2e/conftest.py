@@ -176,7 +176,9 @@ def live_server(tmp_path_factory):
     env = _server_env(tmp)
     demo_output = _prepare_database(env)
     ARTIFACTS.mkdir(exist_ok=True)
-    log = ARTIFACTS / "e2e-server.log"
+    # One log per xdist worker: parallel workers each serve their own app and would overwrite one file.
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    log = ARTIFACTS / (f"e2e-server-{worker}.log" if worker else "e2e-server.log")
     port = _free_port()
     # The project's gunicorn settings (query-free access log), one worker, a private port.
     command = [sys.executable, "-m", "gunicorn", "-c", "python:app.gunicorn_conf", "--workers", "1",
