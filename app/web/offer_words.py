@@ -7,15 +7,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from babel.numbers import format_currency
-from flask import current_app
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
 from app.web.channel_messages import country_label
 from app.web.offer_reason_words import DETAILS, SIGNAL_NAMES, TITLES
 
-# Office details come from the configuration, as on the seeker's journey page: no number is ever made up here.
-CONTACT_KEYS = ("DISNAKER_ADDRESS", "DISNAKER_PHONE", "DISNAKER_EMAIL", "DISNAKER_HOURS", "KP2MI_HOTLINE")
 # The official vacancy listing that Kemlu points to (../shared/data/legal_rules.md, section 7).
 OFFICIAL_VACANCIES_URL = "https://siskop2mi.bp2mi.go.id/lowongan/list"
 
@@ -108,11 +105,6 @@ def reasons(records: list[dict]) -> list[Worded]:
 
 def refusal(code: str) -> str:
     return str(REFUSALS.get(code, code))
-
-
-def contacts() -> dict:
-    """The configured office details, only those that are set."""
-    return {key: value for key in CONTACT_KEYS if (value := current_app.config.get(key))}
 
 
 def field_value(name: str, value) -> str:

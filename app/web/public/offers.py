@@ -10,7 +10,8 @@ from app.extensions import limiter
 from app.services import offer_checks, offer_reports
 from app.web.auth.choices import place_choices
 from app.web.channel_messages import country_choices
-from app.web.offer_words import contacts, refusal, words
+from app.web.offer_words import refusal, words
+from app.web.office_contact import office_contact
 from app.web.public import bp
 from app.web.public.offer_forms import CHECK_FIELDS, OfferCheckForm, OfferReportForm, form_stamp
 
@@ -46,7 +47,7 @@ def _page(form, verdict=None, receipt=None, status=200, message=None):
     if report_form is not None and isinstance(form, OfferReportForm):
         report_form.contact.data, report_form.kelurahan.data = form.contact.data, form.kelurahan.data
     return render_template("public/offer_check.html", form=form, verdict=verdict, report_form=report_form,
-                           receipt=receipt, message=message, contact=contacts(), check_fields=CHECK_FIELDS,
+                           receipt=receipt, message=message, contact=office_contact(), check_fields=CHECK_FIELDS,
                            **words()), status
 
 
