@@ -192,3 +192,9 @@ def test_control_characters_are_dropped_before_anything_is_kept(client, app, db,
     login_as("coordinator")
     client.post(f"/coordinator/offer-reports/{stored.id}/handle", data={"note": "Warned\x00 the lurah"})
     assert db.session.get(OfferReport, stored.id).handling_note == "Warned the lurah"
+
+
+def test_the_office_contact_shows_only_what_is_configured(app, client, monkeypatch):
+    monkeypatch.setitem(app.config, "DISNAKER_PHONE", "+62 717 000 111")
+    page = check(client, text="Kerja di Myanmar, gaji besar, berangkat via Bangkok").get_data(as_text=True)
+    assert 'href="tel:+62717000111"' in page and "Opening hours" not in page
