@@ -4,17 +4,15 @@ Both read the process's candidate matrix (fresh before every ranking), gate firs
 eligible with the serving scorer and explain only the rows returned. They read and return; the
 caller audits what it shows with `audit_ranking` / `audit_matches` (a read of personal data).
 """
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-import numpy as np
 from flask import current_app
 
 from app.domain.eligibility import Failure, Gate, candidate_failures, opening_failures
 from app.domain.matching.explaining import explain_hits
 from app.domain.matching.matrix import Keys, facts_from_columns
-from app.domain.matching.ranking import compile_query, failed_masks, idf_of, rank
+from app.domain.matching.ranking import compile_query, idf_of, rank
 from app.domain.matching.scoring import Factor, explain
 from app.models import Opening, SeekerProfile
 from app.services import audit
@@ -26,6 +24,7 @@ from app.services.matcher.facts import (
     opening_facts,
     seeker_refs,
 )
+from app.services.matcher.ineligible import failing
 from app.services.matcher.opening_board import approved_board
 from app.services.matcher.scorers import serving_scorer
 
@@ -89,16 +88,9 @@ def rank_candidates(opening: Opening, top_k: int, with_ineligible: bool = False,
 
 def _ineligible(snapshot: Snapshot, query, blocked: list[Failure]) -> list[tuple[int, tuple[Gate, ...]]]:
     """Every live candidate who fails a gate, by seeker id, with the codes of the gates failed."""
-    opening_codes = tuple(f.code for f in blocked)
-    found: dict[int, list[Gate]] = defaultdict(list)
-    for segment in snapshot.segments:
-        if opening_codes:
-            for seeker in segment.seeker_ids[segment.live].tolist():
-                found[seeker] += opening_codes
-        for gate, mask in failed_masks(segment, query):
-            for seeker in segment.seeker_ids[np.flatnonzero(mask)].tolist():
-                found[seeker].append(gate)
-    return [(seeker, tuple(gates)) for seeker, gates in sorted(found.items())]
+    found = failing(snapshot, query, tuple(f.code for f in blocked))
+    gates = found.gates_of(found.seeker_ids)
+    return [(int(seeker), gates[int(seeker)]) for seeker in found.seeker_ids]
 
 
 @dataclass(frozen=True)
